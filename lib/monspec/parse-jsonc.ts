@@ -1,0 +1,28 @@
+import { JsonSyntaxError } from './json-syntax-error';
+import { locateJsonSyntaxError } from './locate-json-syntax-error';
+import { stripJsonc } from './strip-jsonc';
+
+const V8_POSITION = /at position (\d+)/;
+
+/**
+ * Parses JSON or JSONC (comments and trailing commas allowed). JSON.parse does the parsing; when it fails,
+ * the error is located in the original text by line and column.
+ *
+ * @throws JsonSyntaxError naming the line, column and what was expected.
+ */
+export function parseJsonc(text: string): unknown {
+  const json = stripJsonc(text);
+  try {
+    return JSON.parse(json) as unknown;
+  } catch (error) {
+    const problem = locateJsonSyntaxError(json);
+    if (problem !== undefined)
+      throw new JsonSyntaxError(text, problem.offset, problem.detail, { cause: error });
+    // Only reachable if V8 rejects something the locator accepts; fall back to V8's own words.
+    const message = error instanceof Error ? error.message : 'invalid JSON';
+    const position = V8_POSITION.exec(message)?.[1];
+    throw new JsonSyntaxError(text, position === undefined ? text.length : Number(position), message, {
+      cause: error,
+    });
+  }
+}
