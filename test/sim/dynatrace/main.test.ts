@@ -25,6 +25,8 @@ describe('sim/dynatrace/main.ts (npm run sim:dynatrace)', function () {
 
   it('serves the API and the control API, and stops cleanly on SIGTERM', async () => {
     const child = start(['--port', '0']);
+    let errors = '';
+    child.stderr.on('data', (chunk) => (errors += String(chunk)));
     const exited = once(child, 'exit');
     try {
       const output = await waitForOutput(child, /Stop with Ctrl\+C\./);
@@ -46,7 +48,7 @@ describe('sim/dynatrace/main.ts (npm run sim:dynatrace)', function () {
     }
     const [code, signal] = await exited;
     assert.equal(signal, null, 'the process ends by itself, not by the signal');
-    assert.equal(code, 0);
+    assert.equal(code, 0, `exit code ${String(code)}; stderr: ${errors}`);
   });
 
   it('exits with 2 and a message for a bad option', async () => {
