@@ -10,14 +10,26 @@ function start(args: readonly string[]): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, ['--require', 'tsx/cjs', MAIN, ...args], { cwd: ROOT });
 }
 
-/** Resolves with stdout once `pattern` appears in it. */
-async function waitForOutput(child: ChildProcessWithoutNullStreams, pattern: RegExp): Promise<string> {
-  let output = '';
-  for await (const chunk of child.stdout) {
-    output += String(chunk);
-    if (pattern.test(output)) return output;
-  }
-  throw new Error(`the command ended before printing ${String(pattern)}; output: ${output}`);
+/**
+ * Resolves with stdout once `pattern` appears in it. Listens rather than iterating the stream: ending an
+ * async iteration early destroys the pipe, and the child's next line would then fail with EPIPE.
+ */
+function waitForOutput(child: ChildProcessWithoutNullStreams, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer): void => {
+      output += String(chunk);
+      if (pattern.test(output)) {
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolve(output);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', () =>
+      reject(new Error(`the command ended before printing ${String(pattern)}; output: ${output}`)),
+    );
+  });
 }
 
 describe('sim/dynatrace/main.ts (npm run sim:dynatrace)', function () {
