@@ -157,7 +157,14 @@ export function createDynatraceClient(options: DynatraceClientOptions): Dynatrac
       ),
 
     ingestEvent: async (event, call) =>
-      api.send('POST', '/api/v2/events/ingest', { body: event }, decodeEventIngestResults, call),
+      // 201 is the only success the API documents; anything else means the event may not be stored.
+      api.send(
+        'POST',
+        '/api/v2/events/ingest',
+        { body: event, expectedStatus: [201] },
+        decodeEventIngestResults,
+        call,
+      ),
 
     listEvents: async (query = {}, paging = {}) =>
       api.collect(
@@ -224,7 +231,10 @@ export function createDynatraceClient(options: DynatraceClientOptions): Dynatrac
       await api.send(
         'POST',
         `/api/v2/problems/${pathSegment(problemId, 'problemId')}/comments`,
-        { body: { message: requireText(comment.message, 'message'), context: comment.context } },
+        {
+          body: { message: requireText(comment.message, 'message'), context: comment.context },
+          expectedStatus: [201],
+        },
         undefined,
         call,
       );
@@ -285,21 +295,33 @@ class ApiCalls {
   send<T>(
     method: HttpMethod,
     path: string,
-    request: { readonly query?: QueryParameters; readonly body?: unknown },
+    request: {
+      readonly query?: QueryParameters;
+      readonly body?: unknown;
+      readonly expectedStatus?: readonly number[];
+    },
     decoder: Decoder<T>,
     call: CallOptions | undefined,
   ): Promise<T>;
   send(
     method: HttpMethod,
     path: string,
-    request: { readonly query?: QueryParameters; readonly body?: unknown },
+    request: {
+      readonly query?: QueryParameters;
+      readonly body?: unknown;
+      readonly expectedStatus?: readonly number[];
+    },
     decoder: undefined,
     call: CallOptions | undefined,
   ): Promise<unknown>;
   async send<T>(
     method: HttpMethod,
     path: string,
-    request: { readonly query?: QueryParameters; readonly body?: unknown },
+    request: {
+      readonly query?: QueryParameters;
+      readonly body?: unknown;
+      readonly expectedStatus?: readonly number[];
+    },
     decoder: Decoder<T> | undefined,
     call: CallOptions | undefined,
   ): Promise<unknown> {
@@ -308,6 +330,7 @@ class ApiCalls {
       path,
       ...(request.query === undefined ? {} : { query: request.query }),
       ...(request.body === undefined ? {} : { body: request.body }),
+      ...(request.expectedStatus === undefined ? {} : { expectedStatus: request.expectedStatus }),
       ...(call?.deadline === undefined ? {} : { deadline: call.deadline }),
       ...(call?.signal === undefined ? {} : { signal: call.signal }),
     };

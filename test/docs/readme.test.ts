@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { DeploymentEventProperty } from '../../lib/deployment-event/deployment-event-properties';
 import { parseMonspec } from '../../lib/monspec';
 
 const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
@@ -25,6 +26,16 @@ describe('README.md', () => {
     for (const example of examples) {
       const { warnings } = parseMonspec(example);
       assert.deepEqual(warnings, []);
+    }
+  });
+
+  it('documents every property of the deployment event contract', () => {
+    const contract = readme.slice(readme.indexOf('### The deployment event property contract'));
+    for (const property of Object.values(DeploymentEventProperty)) {
+      assert.ok(
+        contract.includes(`\`${property}\``),
+        `${property} is not documented in the contract section`,
+      );
     }
   });
 });

@@ -616,6 +616,28 @@ describe('createDynatraceClient request shapes (against a scripted server)', () 
     assert.equal(stub.requests[0]?.path, `/e/0a1b2c3d/api/v2/entities/${STAGING_SERVICE}`);
   });
 
+  it('does not take an event ingest answered with anything but 201 as stored', async () => {
+    stub.reply(
+      jsonReply(200, {
+        reportCount: 1,
+        eventIngestResults: [{ correlationId: 'a1b2c3d4e5f60718', status: 'OK' }],
+      }),
+    );
+
+    await assert.rejects(
+      client().ingestEvent({ eventType: 'CUSTOM_DEPLOYMENT', title: 'Deploy 1.2.3' }),
+      (error: unknown) =>
+        error instanceof HttpError && error.status === 200 && /events\/ingest/.test(error.message),
+    );
+    assert.equal(stub.requests.length, 1, 'an unexpected success status is not retried');
+  });
+
+  it('does not take a problem comment answered with anything but 201 as posted', async () => {
+    stub.reply(jsonReply(200, {}));
+
+    await assert.rejects(client().addProblemComment('-1_1V2', { message: 'hello' }), /failed with 200/);
+  });
+
   it('follows v1 nextCursor pages, sending only the cursor after the first page', async () => {
     const event = (id: string) => ({
       id,

@@ -1,0 +1,4 @@
+import { createTaskIo } from './create-task-io';
+import { run } from './run';
+
+void run(createTaskIo());
