@@ -1,6 +1,7 @@
-// Renders the extension and task icons from the SVG designs below with Debian's Chromium
-// (`npx tsx scripts/render-icons.ts`). The PNGs are committed; re-run after changing a design.
+// Renders the extension and task icons (SVG designs below) and images/*.svg diagrams to PNG with Debian's
+// Chromium (`npx tsx scripts/render-icons.ts`). The PNGs are committed; re-run after changing a design.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { chromium } from 'playwright-core';
@@ -40,6 +41,11 @@ const icons: readonly { readonly svg: string; readonly size: number; readonly fi
   { svg: pushEventIcon, size: 32, file: 'tasks/push-deployment-event/icon.png' },
 ];
 
+/** Diagrams drawn as SVG files in images/, rendered at twice their size for sharp display. */
+const diagrams: readonly { readonly source: string; readonly width: number; readonly height: number }[] = [
+  { source: 'images/architecture.svg', width: 960, height: 470 },
+];
+
 async function main(): Promise<void> {
   execFileSync(path.join(ROOT, 'scripts/ensure-chromium.sh'), { stdio: 'inherit' });
   const browser = await chromium.launch({
@@ -57,6 +63,22 @@ async function main(): Promise<void> {
       });
       await page.close();
       console.log(`wrote ${icon.file} (${icon.size}×${icon.size})`);
+    }
+    for (const diagram of diagrams) {
+      const page = await browser.newPage({
+        viewport: { width: diagram.width, height: diagram.height },
+        deviceScaleFactor: 2,
+      });
+      await page.setContent(
+        `<html><body style="margin:0">${readFileSync(path.join(ROOT, diagram.source), 'utf8')}</body></html>`,
+      );
+      const file = diagram.source.replace(/\.svg$/, '.png');
+      await page.screenshot({
+        path: path.join(ROOT, file),
+        clip: { x: 0, y: 0, width: diagram.width, height: diagram.height },
+      });
+      await page.close();
+      console.log(`wrote ${file} (${diagram.width * 2}×${diagram.height * 2})`);
     }
   } finally {
     await browser.close();
