@@ -94,7 +94,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/monspec/**/*.ts', 'lib/remediation/**/*.ts'],
+    files: [
+      'lib/monspec/**/*.ts',
+      'lib/remediation/**/*.ts',
+      'lib/json/**/*.ts',
+      'lib/deployment-event/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', pureCoreImportBans],
       'no-restricted-syntax': ['error', ...pureCoreSyntaxBans],

@@ -10,6 +10,13 @@
 /** `dt.event.source` of every event this product writes; self-healing only acts on events carrying it. */
 export const EVENT_SOURCE = 'Unbreakable Pipeline for Azure DevOps';
 
+/**
+ * The release variable the self-healing function sets on every redeployment it starts (value: the problem's
+ * display id). The push task turns it into the `unbreakable.rollback` / `unbreakable.rollback.problem_id`
+ * properties, so a problem on a rollback is recognised and escalated instead of rolled back again.
+ */
+export const ROLLBACK_MARKER_VARIABLE = 'UnbreakablePipeline.RollbackOfProblem';
+
 /** Version of the property contract. Bumped only for incompatible changes. */
 export const CONTRACT_VERSION = '1';
 

@@ -1,5 +1,5 @@
-import { JsonSyntaxError } from './json-syntax-error';
-import { locateJsonSyntaxError } from './locate-json-syntax-error';
+import { JsonSyntaxError } from '../json/json-syntax-error';
+import { locateJsonSyntaxError } from '../json/locate-json-syntax-error';
 import { stripJsonc } from './strip-jsonc';
 
 const V8_POSITION = /at position (\d+)/;

@@ -1,4 +1,4 @@
-import { JsonSyntaxError } from './json-syntax-error';
+import { JsonSyntaxError } from '../json/json-syntax-error';
 import { MonspecValidationError } from './monspec-validation-error';
 import { parseJsonc } from './parse-jsonc';
 import { validateMonspec, type ValidatedMonspec } from './validate-monspec';

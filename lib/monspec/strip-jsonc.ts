@@ -1,4 +1,4 @@
-import { JsonSyntaxError } from './json-syntax-error';
+import { JsonSyntaxError } from '../json/json-syntax-error';
 
 type State = 'code' | 'string' | 'line-comment' | 'block-comment';
 

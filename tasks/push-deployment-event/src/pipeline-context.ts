@@ -1,4 +1,7 @@
-import { type AzureDevOpsDeployment } from '../../../lib/deployment-event/deployment-event-properties';
+import {
+  type AzureDevOpsDeployment,
+  ROLLBACK_MARKER_VARIABLE,
+} from '../../../lib/deployment-event/deployment-event-properties';
 
 /** The predefined variables the task reads; the docs' property table lists where each one ends up. */
 export const PipelineVariable = {
@@ -30,7 +33,7 @@ export const PipelineVariable = {
   sourceBranch: 'Build.SourceBranch',
 
   /** Set by the self-healing function on the stage it redeploys, so the next event is marked a rollback. */
-  rollbackOfProblem: 'UnbreakablePipeline.RollbackOfProblem',
+  rollbackOfProblem: ROLLBACK_MARKER_VARIABLE,
 } as const;
 
 /** What the predefined variables say about the run the task is part of. */

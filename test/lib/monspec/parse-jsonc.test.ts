@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { JsonSyntaxError } from '../../../lib/monspec/json-syntax-error';
-import { locateJsonSyntaxError } from '../../../lib/monspec/locate-json-syntax-error';
+import { JsonSyntaxError } from '../../../lib/json/json-syntax-error';
 import { parseJsonc } from '../../../lib/monspec/parse-jsonc';
 import { PROPERTY_SEED } from './monspec-test-kit';
 
@@ -97,42 +96,5 @@ describe('parseJsonc', () => {
 
   it('keeps the JSON.parse error as the cause', () => {
     assert.ok(syntaxErrorOf('{').cause instanceof SyntaxError);
-  });
-
-  it('handles deeply nested input without overflowing the stack', () => {
-    const depth = 100_000;
-    assert.equal(locateJsonSyntaxError('['.repeat(depth) + ']'.repeat(depth)), undefined);
-    assert.deepEqual(locateJsonSyntaxError('['.repeat(depth)), {
-      offset: depth,
-      detail: "unexpected end of input; expected a value or ']'",
-    });
-  });
-});
-
-describe('locateJsonSyntaxError', () => {
-  it('agrees with JSON.parse on which texts are valid', () => {
-    const jsonish = fc.oneof(
-      fc.string({ unit: fc.constantFrom(...'{}[]:,"\\ 0123456789.eE+-truefalsn\n\tx'.split('')) }),
-      fc.jsonValue().map((value) => JSON.stringify(value)),
-      fc
-        .tuple(fc.jsonValue(), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', ':', '0', ' '))
-        .map(([value, at, insert]) => {
-          const text = JSON.stringify(value);
-          const position = at % (text.length + 1);
-          return text.slice(0, position) + insert + text.slice(position + 1);
-        }),
-    );
-    fc.assert(
-      fc.property(jsonish, (text) => {
-        let valid = true;
-        try {
-          JSON.parse(text);
-        } catch {
-          valid = false;
-        }
-        assert.equal(locateJsonSyntaxError(text) === undefined, valid, JSON.stringify(text));
-      }),
-      { seed: PROPERTY_SEED, numRuns: 2000 },
-    );
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { JsonSyntaxError } from '../../../lib/monspec/json-syntax-error';
+import { JsonSyntaxError } from '../../../lib/json/json-syntax-error';
 import { stripJsonc } from '../../../lib/monspec/strip-jsonc';
 import { PROPERTY_SEED } from './monspec-test-kit';
 
