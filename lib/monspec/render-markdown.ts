@@ -19,7 +19,7 @@ export function renderMarkdown(result: EvaluationResult): string {
     windowRow('Source', result.source),
     windowRow('Compare', result.compare),
     '',
-    '| Status | Metric | Aggregate | Source env | Compare env | Threshold | Reason |',
+    `| Status | Metric | Aggregate | ${valueColumns(result).join(' | ')} | Threshold | Reason |`,
     '|---|---|---|---|---|---|---|',
     ...result.results.map(entryRow),
   ];
@@ -28,6 +28,13 @@ export function renderMarkdown(result: EvaluationResult): string {
   );
   if (notes.length > 0) lines.push('', 'Notes:', '', ...notes);
   return `${lines.join('\n')}\n`;
+}
+
+/** The value columns are named after the environments, marked when one environment is compared with itself. */
+function valueColumns(result: EvaluationResult): [string, string] {
+  const source = cell(result.source.environment);
+  const compare = cell(result.compare.environment);
+  return source === compare ? [`${source} (source)`, `${compare} (compare)`] : [source, compare];
 }
 
 function windowRow(role: string, window: EvaluatedWindow): string {

@@ -23,7 +23,7 @@ function tableRows(markdown: string, header: string): string[][] {
   return rows;
 }
 
-const ENTRY_HEADER = '| Status | Metric | Aggregate | Source env | Compare env | Threshold | Reason |';
+const ENTRY_HEADER = '| Status | Metric | Aggregate | Staging | Production | Threshold | Reason |';
 const WINDOW_HEADER = '| Window | Environment | From (UTC) | To (UTC) | Entity selector |';
 
 function sampleResult(): EvaluationResult {
@@ -53,6 +53,21 @@ describe('renderMarkdown', () => {
     const plan = planScenario([{ timeseries: 'service.responsetime' }]);
     assert.match(renderMarkdown(evaluateValues(plan, [1], [1])), /^## PASS: /);
     assert.match(renderMarkdown(evaluateValues(plan, [1], [null])), /^## WARNING: /);
+  });
+
+  it('names the value columns after the environments', () => {
+    assert.ok(markdown.includes(ENTRY_HEADER));
+  });
+
+  it('marks the value columns when an environment is compared with itself', () => {
+    const plan = planScenario([{ timeseries: 'service.responsetime' }], {
+      compare: 'Staging',
+      shiftcomparetimeframe: 3600,
+    });
+    assert.match(
+      renderMarkdown(evaluateValues(plan, [1], [1])),
+      /^\| Status \| Metric \| Aggregate \| Staging \(source\) \| Staging \(compare\) \| Threshold \| Reason \|$/m,
+    );
   });
 
   it('shows both windows with their entity selectors as code', () => {
@@ -131,7 +146,10 @@ describe('renderMarkdown', () => {
       source: { ...result.source, environment: 'Stage|1' },
       results: [tricky, ...rest],
     });
-    const [row] = tableRows(rendered, ENTRY_HEADER);
+    const [row] = tableRows(
+      rendered,
+      '| Status | Metric | Aggregate | Stage\\|1 | Production | Threshold | Reason |',
+    );
     assert.equal(row?.length, 7);
     assert.equal(row?.[1], 'Response \\| time');
     assert.equal(row?.[6], 'line one<br>line two \\| more');
