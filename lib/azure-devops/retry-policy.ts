@@ -1,3 +1,5 @@
+import { computeBackoffDelay } from '../http';
+
 /**
  * When a failed Azure DevOps request is tried again, and after how long.
  *
@@ -84,6 +86,5 @@ export function decideRetry(
 }
 
 function backoff(attempt: number, policy: RetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(random() * ceiling);
+  return computeBackoffDelay(attempt - 1, policy, random);
 }

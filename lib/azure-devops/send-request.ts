@@ -1,5 +1,6 @@
 import { type ClientApiBase } from 'azure-devops-node-api/ClientApiBases';
 import { type IRestResponse } from 'typed-rest-client/RestClient';
+import { readRateLimitReset } from '../http';
 import { AzureDevOpsError, type AzureDevOpsErrorKind } from './azure-devops-error';
 import { type AzureDevOpsLogger } from './azure-devops-logger';
 import { type ApiArea, type NodeApiRoute } from './node-api-routes';
@@ -305,17 +306,14 @@ function factsOf(error: unknown, now: number): FailureFacts {
   };
 }
 
-/** `Retry-After` (seconds or an HTTP date), else `X-RateLimit-Reset` (epoch seconds), in ms from now. */
+/** How long the service asked to wait (`Retry-After` or `X-RateLimit-Reset`, whichever is later), in ms from now. */
 function retryAfterOf(headers: Record<string, unknown>, now: number): number | undefined {
-  const retryAfter = headers['retry-after'];
-  if (typeof retryAfter === 'string' && retryAfter.trim() !== '') {
-    if (/^\d+(\.\d+)?$/.test(retryAfter.trim())) return Math.ceil(Number(retryAfter) * 1000);
-    const at = Date.parse(retryAfter);
-    if (!Number.isNaN(at)) return Math.max(0, at - now);
+  const text: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') text[name.toLowerCase()] = value;
   }
-  const reset = headers['x-ratelimit-reset'];
-  if (typeof reset === 'string' && /^\d+$/.test(reset.trim())) return Math.max(0, Number(reset) * 1000 - now);
-  return undefined;
+  const until = readRateLimitReset(text, now);
+  return until === undefined ? undefined : Math.max(0, until - now);
 }
 
 function kindOf(facts: FailureFacts): AzureDevOpsErrorKind {

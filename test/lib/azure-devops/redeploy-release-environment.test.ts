@@ -142,7 +142,7 @@ describe('redeployReleaseEnvironment', () => {
         variables: { apiKey: { value: 's3cret-value', isSecret: true } },
       }),
       (error: unknown) =>
-        error instanceof AzureDevOpsError && error.message.endsWith('Could not store value ***'),
+        error instanceof AzureDevOpsError && error.message.endsWith('Could not store value [REDACTED]'),
     );
   });
 

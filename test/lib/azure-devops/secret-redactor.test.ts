@@ -12,15 +12,16 @@ describe('createSecretRedactor', () => {
       Buffer.from(`:${token}`).toString('base64'),
       Buffer.from(token).toString('base64'),
     ];
-    for (const form of forms) assert.equal(redactor.redact(`before ${form} after`), 'before *** after');
-    assert.equal(createSecretRedactor(['a b&c=d']).redact('q=a%20b%26c%3Dd'), 'q=***');
+    for (const form of forms)
+      assert.equal(redactor.redact(`before ${form} after`), 'before [REDACTED] after');
+    assert.equal(createSecretRedactor(['a b&c=d']).redact('q=a%20b%26c%3Dd'), 'q=[REDACTED]');
   });
 
   it('redacts secrets added later', () => {
     const redactor = createSecretRedactor();
     assert.equal(redactor.redact('value s3cret-value'), 'value s3cret-value');
     redactor.add('s3cret-value');
-    assert.equal(redactor.redact('value s3cret-value'), 'value ***');
+    assert.equal(redactor.redact('value s3cret-value'), 'value [REDACTED]');
   });
 
   it('ignores secrets too short to redact meaningfully', () => {
