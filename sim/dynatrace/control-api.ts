@@ -1,5 +1,8 @@
 import { ApiError, invalidParameter, notFound } from './api-error';
 import { type FaultInjector, type FaultRule } from './fault-injector';
+import { type NotificationTarget, withoutQuery } from './notification-target';
+import { type ProblemNotifier } from './problem-notifier';
+import { type Problem } from './problem-store';
 import { problemViewV2 } from './problem-views';
 import { parseTimeParameter } from './time-parameter';
 import { type RecordedRequest, redactRequest } from './recorded-request';
@@ -11,6 +14,7 @@ export interface ControlContext {
   readonly state: SimulatorState;
   readonly faults: FaultInjector;
   readonly requests: RecordedRequest[];
+  readonly notifications: ProblemNotifier;
 }
 
 /**
@@ -21,6 +25,10 @@ export interface ControlContext {
  * - `POST /_sim/deployments` `{ environment, build, at? }` (`at`: epoch ms or a time such as `now-10m`)
  * - `POST /_sim/problems` `{ title, entityIds, severityLevel?, impactLevel?, rootCauseEntityId?, startTime? }`
  * - `POST /_sim/problems/{problemId}/close`
+ * - `POST /_sim/problem-detection` `{ at? }`: runs problem detection once (at now, or `at` as for deployments)
+ * - `GET /_sim/notifications` (targets without header values, and the delivery log), `POST /_sim/notifications`
+ *   (a target: `{ name?, url, headers?, payload, alertingProfile?, timeoutMs? }`), `DELETE /_sim/notifications`
+ * - `POST /_sim/notifications/test`: "Send test notification" to every target (202; see the delivery log)
  */
 export function handleControlRequest(
   context: ControlContext,
@@ -48,6 +56,31 @@ export function handleControlRequest(
     if (route === 'POST /_sim/problems') {
       const problem = context.state.openProblem(problemInput(request.body));
       return { status: 201, body: problemViewV2(problem, context.state, new Set(), request.now) };
+    }
+    if (route === 'POST /_sim/problem-detection') return detect(context, request.body, request.now);
+    if (route === 'GET /_sim/notifications') {
+      return {
+        status: 200,
+        body: {
+          targets: context.notifications.targets.map(describeTarget),
+          deliveries: context.notifications.deliveries,
+        },
+      };
+    }
+    if (route === 'POST /_sim/notifications') {
+      const target = objectBody(request.body, 'a notification target') as unknown as NotificationTarget;
+      context.notifications.add(target);
+      return { status: 201, body: describeTarget(target) };
+    }
+    if (route === 'DELETE /_sim/notifications') {
+      context.notifications.clear();
+      return { status: 204 };
+    }
+    if (route === 'POST /_sim/notifications/test') {
+      const queued = context.notifications.targets.length;
+      // The deliveries run on; their outcome shows in GET /_sim/notifications.
+      void context.notifications.sendTestNotification();
+      return { status: 202, body: { queued } };
     }
     const close = /^\/_sim\/problems\/([^/]+)\/close$/.exec(path);
     if (method === 'POST' && close?.[1] !== undefined) {
@@ -105,25 +138,62 @@ function describeRule(rule: FaultRule): Record<string, unknown> {
 
 function deploy(context: ControlContext, body: unknown, now: number): SimResponse {
   const record = objectBody(body, '{ environment, build, at? }');
-  const { environment, build, at } = record;
+  const { environment, build } = record;
   if (typeof environment !== 'string')
     throw invalidParameter('environment', 'must be a string such as "Staging"', 'PAYLOAD_BODY');
   if (typeof build !== 'string' && typeof build !== 'number') {
     throw invalidParameter('build', 'must be a build name or number such as 2', 'PAYLOAD_BODY');
   }
-  let atMs = now;
-  if (typeof at === 'number') atMs = at;
-  else if (typeof at === 'string') {
+  const atMs = timeField(record.at, now);
+  const entityIds = context.state.deploy(environment, build, atMs);
+  return { status: 201, body: { environment, build: String(build), at: atMs, entityIds } };
+}
+
+function detect(context: ControlContext, body: unknown, now: number): SimResponse {
+  const at = timeField(body === undefined ? undefined : objectBody(body, '{ at? }').at, now);
+  const result = context.state.detectProblems(at);
+  const view = (problem: Problem): Record<string, unknown> =>
+    problemViewV2(problem, context.state, new Set(), now);
+  return {
+    status: 200,
+    body: {
+      at: result.at,
+      window: result.window,
+      health: result.health,
+      opened: result.opened.map(view),
+      merged: result.merged.map(({ problem, addedEntityIds }) => ({
+        problem: view(problem),
+        addedEntityIds,
+      })),
+      closed: result.closed.map(view),
+    },
+  };
+}
+
+/** `at` of a control request: absent (now), epoch ms, or a time such as `now-10m`. */
+function timeField(at: unknown, now: number): number {
+  if (at === undefined || at === null) return now;
+  if (typeof at === 'number') return at;
+  if (typeof at === 'string') {
     try {
-      atMs = parseTimeParameter(at, now);
+      return parseTimeParameter(at, now);
     } catch (error) {
       throw invalidParameter('at', error instanceof Error ? error.message : String(error), 'PAYLOAD_BODY');
     }
-  } else if (at !== undefined && at !== null) {
-    throw invalidParameter('at', 'must be epoch ms or a time such as now-10m', 'PAYLOAD_BODY');
   }
-  const entityIds = context.state.deploy(environment, build, atMs);
-  return { status: 201, body: { environment, build: String(build), at: atMs, entityIds } };
+  throw invalidParameter('at', 'must be epoch ms or a time such as now-10m', 'PAYLOAD_BODY');
+}
+
+/** A target as the control API shows it: header names only, since header values carry secrets. */
+function describeTarget(target: NotificationTarget): Record<string, unknown> {
+  return {
+    ...(target.name === undefined ? {} : { name: target.name }),
+    url: withoutQuery(target.url),
+    headerNames: Object.keys(target.headers ?? {}),
+    payload: target.payload,
+    ...(target.alertingProfile === undefined ? {} : { alertingProfile: target.alertingProfile }),
+    ...(target.timeoutMs === undefined ? {} : { timeoutMs: target.timeoutMs }),
+  };
 }
 
 function problemInput(body: unknown): OpenProblemInput {

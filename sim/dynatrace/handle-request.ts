@@ -6,6 +6,7 @@ import { missingScopeMessage, presentedToken } from './api-token';
 import { handleControlRequest } from './control-api';
 import { type FaultInjector, type FaultRule } from './fault-injector';
 import { type Answer, type ParsedJson, answerWith, errorAnswer, parseJson, send } from './http-answer';
+import { type ProblemNotifier } from './problem-notifier';
 import { type RateLimiter } from './rate-limiter';
 import { type RequestBody, readBody } from './read-body';
 import { type PendingRecordedRequest, queryRecord } from './recorded-request';
@@ -30,6 +31,7 @@ export interface HandlerContext {
   readonly controlApi: boolean;
   /** Aborted on close, which ends pending latency faults. */
   readonly shutdown: AbortSignal;
+  readonly notifications: ProblemNotifier;
 }
 
 /**
@@ -109,7 +111,12 @@ function answerControl(
   return answerWith(() => {
     if (json.kind === 'invalid') throw new ApiError(400, `Invalid JSON body: ${json.reason}`);
     return handleControlRequest(
-      { state: context.state, faults: context.faults, requests: context.requests },
+      {
+        state: context.state,
+        faults: context.faults,
+        requests: context.requests,
+        notifications: context.notifications,
+      },
       { method, path, body: json.kind === 'json' ? json.value : undefined, now: context.clock() },
     );
   });

@@ -11,7 +11,29 @@ export { MAX_BODY_BYTES } from './handle-request';
 export { ALL_SCOPES, SCOPE_DISPLAY_NAMES } from './api-token';
 export { type FaultRule, type FaultKind, type FaultTarget } from './fault-injector';
 export { type RecordedRequest } from './recorded-request';
-export { type OpenProblemInput, SimulatorState } from './simulator-state';
+export {
+  type OpenProblemInput,
+  type ProblemChange,
+  SimulatorState,
+  type SimulatorStateOptions,
+} from './simulator-state';
+export { type DetectionResult, ProblemDetector } from './problem-detector';
+export {
+  DEFAULT_PROBLEM_DETECTION,
+  type ProblemDetectionSettings,
+  type ServiceHealth,
+  type Violation,
+  type ViolationKind,
+} from './service-health';
+export { type NotificationDelivery, type ProblemNotifications, ProblemNotifier } from './problem-notifier';
+export { type NotificationTarget, validateNotificationTarget } from './notification-target';
+export { type NotificationState, TEST_NOTIFICATION_TITLE, problemUrl } from './notification-values';
+export {
+  type NotificationValues,
+  type PlaceholderValue,
+  isJsonContentType,
+  renderNotificationPayload,
+} from './notification-payload';
 export { type Problem, type ProblemComment } from './problem-store';
 export { type StoredEvent } from './event-store';
 export { createScenario } from './create-scenario';

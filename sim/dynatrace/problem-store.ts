@@ -93,6 +93,36 @@ export class ProblemStore {
     return closed;
   }
 
+  /**
+   * Merges entities into an open problem (as Davis merges new events into a running problem): they become
+   * affected and impacted entities too. Entities it already has are not repeated.
+   */
+  addEntities(problemId: string, entityIds: readonly string[]): Problem {
+    const problem = this.require(problemId);
+    if (problem.status === 'CLOSED') {
+      throw new RangeError(
+        `problem ${JSON.stringify(problemId)} is closed; entities merge only into open problems`,
+      );
+    }
+    const union = (known: readonly string[]): string[] => [
+      ...known,
+      ...entityIds.filter(
+        (entityId, index) => !known.includes(entityId) && entityIds.indexOf(entityId) === index,
+      ),
+    ];
+    const affectedEntityIds = union(problem.affectedEntityIds);
+    const impactedEntityIds = union(problem.impactedEntityIds);
+    if (
+      affectedEntityIds.length === problem.affectedEntityIds.length &&
+      impactedEntityIds.length === problem.impactedEntityIds.length
+    ) {
+      return problem;
+    }
+    const merged: Problem = { ...problem, affectedEntityIds, impactedEntityIds };
+    this.problems.set(problemId, merged);
+    return merged;
+  }
+
   get(problemId: string): Problem | undefined {
     return this.problems.get(problemId);
   }

@@ -10,7 +10,9 @@ import {
   ProblemStore,
   SEVERITY_LEVELS,
 } from './problem-store';
+import { type DetectionResult, ProblemDetector } from './problem-detector';
 import { type BuildCatalog, type MinuteSample, type Scenario, type WorkloadPhase } from './scenario';
+import { type ProblemDetectionSettings } from './service-health';
 import { WorkloadModel } from './workload-model';
 
 /** What `openProblem` needs; everything but the title and the entities has a sensible default. */
@@ -27,6 +29,18 @@ export interface OpenProblemInput {
   readonly startTime?: number;
 }
 
+/** A problem that opened or closed; what problem notifications are sent for. */
+export interface ProblemChange {
+  readonly kind: 'opened' | 'closed';
+  readonly problem: Problem;
+}
+
+/** Options of the model beyond its scenario. */
+export interface SimulatorStateOptions {
+  /** Thresholds of `detectProblems`; defaults in `DEFAULT_PROBLEM_DETECTION`. */
+  readonly problemDetection?: Partial<ProblemDetectionSettings>;
+}
+
 /**
  * The mutable model behind the simulated API: entities, workload timelines, events, problems and comments.
  * Tests and the control API change it directly; the HTTP routes read and write the same objects.
@@ -35,13 +49,17 @@ export class SimulatorState {
   readonly entities: EntityRegistry;
   readonly events = new EventStore();
   readonly problems = new ProblemStore();
+  readonly problemDetector: ProblemDetector;
   private readonly workload: WorkloadModel;
   private readonly builds: BuildCatalog;
+  private readonly problemListeners = new Set<(change: ProblemChange) => void>();
 
   constructor(
     scenario: Scenario,
     private readonly now: () => number,
+    options: SimulatorStateOptions = {},
   ) {
+    this.problemDetector = new ProblemDetector(options.problemDetection);
     this.entities = new EntityRegistry(scenario.entities);
     this.workload = new WorkloadModel(scenario.workloads);
     this.builds = scenario.builds ?? {};
@@ -143,7 +161,7 @@ export class SimulatorState {
       : types.has('APPLICATION')
         ? 'APPLICATION'
         : 'INFRASTRUCTURE';
-    return this.problems.open({
+    const problem = this.problems.open({
       title: input.title,
       entityIds: input.entityIds,
       severityLevel: oneOf('severityLevel', input.severityLevel ?? 'PERFORMANCE', SEVERITY_LEVELS),
@@ -155,11 +173,55 @@ export class SimulatorState {
       rootCauseEntityId: input.rootCauseEntityId ?? null,
       startTime: input.startTime ?? this.now(),
     });
+    this.emitProblemChange({ kind: 'opened', problem });
+    return problem;
   }
 
-  /** Closes a problem now. */
-  closeProblem(problemId: string): Problem {
-    return this.problems.close(problemId, this.now());
+  /** Closes a problem at `atMs` (default now); closing a closed problem changes nothing and tells nobody. */
+  closeProblem(problemId: string, atMs: number = this.now()): Problem {
+    const before = this.problems.get(problemId);
+    const problem = this.problems.close(problemId, atMs);
+    if (before?.status === 'OPEN') this.emitProblemChange({ kind: 'closed', problem });
+    return problem;
+  }
+
+  /** Merges entities into an open problem (see `ProblemStore.addEntities`). */
+  mergeIntoProblem(problemId: string, entityIds: readonly string[]): Problem {
+    entityIds.forEach((entityId, index) => {
+      if (!this.entities.get(entityId)) {
+        throw new RangeError(
+          `mergeIntoProblem: entityIds[${index}] ${JSON.stringify(entityId)} does not exist`,
+        );
+      }
+    });
+    return this.problems.addEntities(problemId, entityIds);
+  }
+
+  /**
+   * Runs the simulator's problem detection once at `nowMs` (default now): opens, merges and closes problems
+   * from the services' recent metrics (see `ProblemDetector`).
+   */
+  detectProblems(nowMs: number = this.now()): DetectionResult {
+    return this.problemDetector.detect(this, nowMs);
+  }
+
+  /**
+   * Calls `listener` whenever a problem opens or closes (problem notifications build on it). Returns a
+   * function that removes the listener. A throwing listener does not stop the others or the change.
+   */
+  onProblemChange(listener: (change: ProblemChange) => void): () => void {
+    this.problemListeners.add(listener);
+    return () => this.problemListeners.delete(listener);
+  }
+
+  private emitProblemChange(change: ProblemChange): void {
+    for (const listener of this.problemListeners) {
+      try {
+        listener(change);
+      } catch {
+        // A listener's failure is its own (a notifier records failed deliveries itself).
+      }
+    }
   }
 
   /** Adds a comment now (what both comment APIs do). */

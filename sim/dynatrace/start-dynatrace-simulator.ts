@@ -5,6 +5,8 @@ import { ALL_SCOPES, generateApiToken } from './api-token';
 import { FaultInjector, type FaultRule } from './fault-injector';
 import { handleRequest } from './handle-request';
 import { errorAnswer, internalError, send } from './http-answer';
+import { type NotificationTarget } from './notification-target';
+import { type ProblemNotifications, ProblemNotifier } from './problem-notifier';
 import { RateLimiter } from './rate-limiter';
 import { type PendingRecordedRequest, type RecordedRequest } from './recorded-request';
 import { type Route } from './route';
@@ -17,6 +19,7 @@ import { problemsV2Routes } from './routes/problems-v2';
 import { timeseriesV1Routes } from './routes/timeseries-v1';
 import { sampleAppScenario } from './sample-app-scenario';
 import { type Scenario } from './scenario';
+import { type ProblemDetectionSettings } from './service-health';
 import { SimulatorState } from './simulator-state';
 
 /** Options of {@link startDynatraceSimulator}. */
@@ -38,6 +41,13 @@ export interface DynatraceSimulatorOptions {
   readonly rateLimitPerMinute?: number;
   /** Serve the unauthenticated control API under `/_sim/` to loopback clients. Default false. */
   readonly controlApi?: boolean;
+  /**
+   * Thresholds of `state.detectProblems` (see `ProblemDetector`), and `intervalMs` to run detection on a
+   * timer with the simulator clock. Without `intervalMs`, detection runs only when asked to.
+   */
+  readonly problemDetection?: Partial<ProblemDetectionSettings> & { readonly intervalMs?: number };
+  /** Problem notification integrations (custom-integration webhooks) called when problems open and close. */
+  readonly notifications?: readonly NotificationTarget[];
 }
 
 /** A running simulator. */
@@ -51,6 +61,8 @@ export interface DynatraceSimulator {
   readonly requests: readonly RecordedRequest[];
   /** The mutable model the API answers from. */
   readonly state: SimulatorState;
+  /** Problem notification integrations and the log of their deliveries. */
+  readonly notifications: ProblemNotifications;
   /** Stops listening and ends hanging requests, pending latency faults and open sockets. */
   close(): Promise<void>;
 }
@@ -68,7 +80,13 @@ export async function startDynatraceSimulator(
   const clock = options.now ?? Date.now;
   const scenario = options.scenario ?? sampleAppScenario({ now: clock() });
   const { tokens, token } = acceptedTokens(options.tokens ?? {});
-  const state = new SimulatorState(scenario, clock);
+  const { intervalMs, ...detectionSettings } = options.problemDetection ?? {};
+  if (intervalMs !== undefined && !(Number.isFinite(intervalMs) && intervalMs > 0)) {
+    throw new RangeError(
+      `problemDetection.intervalMs: expected a positive number of milliseconds, found ${intervalMs}`,
+    );
+  }
+  const state = new SimulatorState(scenario, clock, { problemDetection: detectionSettings });
   const faults = new FaultInjector();
   const requests: PendingRecordedRequest[] = [];
   const routeContext = { state, faults };
@@ -82,6 +100,15 @@ export async function startDynatraceSimulator(
     ...timeseriesV1Routes(routeContext),
   ];
   const shutdown = new AbortController();
+  let environmentUrl = '';
+  const notifications = new ProblemNotifier({
+    state,
+    clock,
+    environmentUrl: () => environmentUrl,
+    shutdown: shutdown.signal,
+  });
+  notifications.configure(options.notifications ?? []);
+  state.onProblemChange((change) => notifications.notify(change));
   const context = {
     routes,
     state,
@@ -92,6 +119,7 @@ export async function startDynatraceSimulator(
     clock,
     controlApi: options.controlApi ?? false,
     shutdown: shutdown.signal,
+    notifications,
   };
   const server = createServer((request, response) => {
     handleRequest(context, request, response).catch((error: unknown) => {
@@ -101,16 +129,31 @@ export async function startDynatraceSimulator(
   await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  environmentUrl = `http://${host}:${address.port}`;
+  const detectionTimer =
+    intervalMs === undefined
+      ? undefined
+      : setInterval(() => {
+          // Detection only fails on an impossible clock; a timer has nobody to tell, so it skips the run.
+          try {
+            state.detectProblems(clock());
+          } catch {
+            return;
+          }
+        }, intervalMs);
+  detectionTimer?.unref();
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${address.port}`,
+    url: environmentUrl,
     token,
     faults: { add: (rule) => faults.add(rule), clear: () => faults.clear() },
     requests,
     state,
+    notifications,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
+        clearInterval(detectionTimer);
         shutdown.abort();
         server.close((error) => (error ? reject(error) : resolve()));
         // Ends keep-alive sockets and the requests that hang faults hold open.

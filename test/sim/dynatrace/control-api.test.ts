@@ -6,6 +6,7 @@ import {
   sampleAppScenario,
   startDynatraceSimulator,
 } from '../../../sim/dynatrace';
+import { jsonReply, startStubServer, type StubServer } from '../../support/stub-server';
 import { MINUTE, NOW, type JsonAnswer, apiClient } from './support/api-client';
 
 /** The envelope's message and violation messages as one line. */
@@ -196,5 +197,90 @@ describe('control API (/_sim/)', () => {
     } finally {
       await plain.close();
     }
+  });
+
+  describe('problem detection and notifications', () => {
+    let receiver: StubServer;
+
+    before(async () => {
+      receiver = await startStubServer();
+    });
+    after(async () => {
+      await receiver.close();
+    });
+    beforeEach(() => receiver.reset());
+
+    it('runs problem detection at a given time and shows what it opened and closed', async () => {
+      await control('POST', '/_sim/deployments', { environment: 'Production', build: 4, at: 'now-20m' });
+      const opened = await control('POST', '/_sim/problem-detection', { at: NOW - 15 * MINUTE });
+      assert.equal(opened.status, 200);
+      assert.equal(opened.body.at, NOW - 15 * MINUTE);
+      assert.equal(opened.body.opened.length, 1);
+      assert.equal(opened.body.opened[0].title, 'Failure rate increase');
+      assert.deepEqual(
+        opened.body.opened[0].impactedEntities.map(
+          (entity: { entityId: { id: string } }) => entity.entityId.id,
+        ),
+        [SAMPLE_APP_ENTITY_IDS.productionEast.service, SAMPLE_APP_ENTITY_IDS.productionWest.service],
+      );
+      assert.equal(opened.body.health.length, 3);
+      const again = await control('POST', '/_sim/problem-detection', { at: 'now-14m' });
+      assert.deepEqual(again.body.opened, []);
+      assert.deepEqual(again.body.merged[0].addedEntityIds, []);
+      await control('POST', '/_sim/deployments', { environment: 'Production', build: 3, at: 'now-10m' });
+      const early = await control('POST', '/_sim/problem-detection', { at: 'now-8m' });
+      assert.deepEqual(early.body.closed, [], 'two minutes of build 3 are not enough');
+      const closed = await control('POST', '/_sim/problem-detection');
+      assert.equal(closed.body.at, NOW);
+      assert.equal(closed.body.closed[0].status, 'CLOSED');
+      assert.equal((await control('POST', '/_sim/problem-detection', { at: true })).status, 400);
+      assert.equal((await control('POST', '/_sim/problem-detection', { at: 'yesterday' })).status, 400);
+    });
+
+    it('adds, lists and clears notification targets without showing header values, and sends a test notification', async () => {
+      const added = await control('POST', '/_sim/notifications', {
+        name: 'hook',
+        url: `${receiver.url}/hook?code=in-query`,
+        headers: { 'x-functions-key': 'function-key-value' },
+        payload: '{"PID":"{PID}","ProblemTitle":"{ProblemTitle}"}',
+        alertingProfile: { entityTags: ['DeploymentGroup:Production'] },
+        timeoutMs: 5000,
+      });
+      assert.equal(added.status, 201);
+      assert.deepEqual(added.body, {
+        name: 'hook',
+        url: `${receiver.url}/hook`,
+        headerNames: ['x-functions-key'],
+        payload: '{"PID":"{PID}","ProblemTitle":"{ProblemTitle}"}',
+        alertingProfile: { entityTags: ['DeploymentGroup:Production'] },
+        timeoutMs: 5000,
+      });
+      receiver.reply(jsonReply(200, { status: 'ignored' }));
+      const test = await control('POST', '/_sim/notifications/test');
+      assert.deepEqual([test.status, test.body], [202, { queued: 1 }]);
+      await simulator.notifications.idle();
+      const listed = await control('GET', '/_sim/notifications');
+      assert.equal(listed.status, 200);
+      assert.equal(listed.body.targets.length, 1);
+      assert.deepEqual(
+        listed.body.deliveries.map((delivery: { test: boolean; status: number; problemId: string }) => [
+          delivery.test,
+          delivery.status,
+          delivery.problemId,
+        ]),
+        [[true, 200, '99999']],
+      );
+      assert.ok(!JSON.stringify(listed.body).includes('function-key-value'));
+      assert.ok(!JSON.stringify(listed.body).includes('in-query'));
+      assert.equal((await control('DELETE', '/_sim/notifications')).status, 204);
+      assert.deepEqual((await control('GET', '/_sim/notifications')).body, { targets: [], deliveries: [] });
+    });
+
+    it('rejects an invalid notification target with 400 naming the field', async () => {
+      const answer = await control('POST', '/_sim/notifications', { url: 'ftp://x', payload: '{}' });
+      assert.equal(answer.status, 400);
+      assert.match(errorText(answer), /notification\.url: expected http or https/);
+      assert.equal((await control('POST', '/_sim/notifications', [])).status, 400);
+    });
   });
 });

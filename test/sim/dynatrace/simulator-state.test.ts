@@ -144,4 +144,45 @@ describe('SimulatorState', () => {
     assert.equal(state.eventEntity('environment').type, 'ENVIRONMENT');
     assert.throws(() => state.eventEntity('X'), /entity "X" does not exist/);
   });
+
+  describe('problem changes', () => {
+    it('tells listeners when a problem opens and when it closes, once, at the given time', () => {
+      const state = new SimulatorState(createScenario({ entities: [service] }), () => NOW);
+      const seen: string[] = [];
+      const stop = state.onProblemChange((change) =>
+        seen.push(`${change.kind} ${change.problem.status} ${change.problem.endTime}`),
+      );
+      state.onProblemChange(() => {
+        throw new Error('a failing listener does not stop the others');
+      });
+      const problem = state.openProblem({ title: 'p', entityIds: ['SERVICE-1'] });
+      state.closeProblem(problem.problemId, NOW + 5 * MINUTE);
+      state.closeProblem(problem.problemId, NOW + 9 * MINUTE);
+      stop();
+      state.openProblem({ title: 'unheard', entityIds: ['SERVICE-1'] });
+      assert.deepEqual(seen, ['opened OPEN -1', `closed CLOSED ${NOW + 5 * MINUTE}`]);
+    });
+
+    it('merges existing entities into an open problem, without repeating any', () => {
+      const state = new SimulatorState(createScenario({ entities: [service, host] }), () => NOW);
+      const problem = state.openProblem({ title: 'p', entityIds: ['SERVICE-1'] });
+      const merged = state.mergeIntoProblem(problem.problemId, ['HOST-1', 'SERVICE-1', 'HOST-1']);
+      assert.deepEqual(merged.affectedEntityIds, ['SERVICE-1', 'HOST-1']);
+      assert.deepEqual(merged.impactedEntityIds, ['SERVICE-1', 'HOST-1']);
+      assert.equal(
+        state.mergeIntoProblem(problem.problemId, ['HOST-1']),
+        state.problems.get(problem.problemId),
+      );
+      assert.throws(
+        () => state.mergeIntoProblem(problem.problemId, ['HOST-404']),
+        /mergeIntoProblem: entityIds\[0\] "HOST-404" does not exist/,
+      );
+      assert.throws(() => state.mergeIntoProblem('nope', ['HOST-1']), /problem "nope" does not exist/);
+      state.closeProblem(problem.problemId);
+      assert.throws(
+        () => state.mergeIntoProblem(problem.problemId, ['HOST-1']),
+        /is closed; entities merge only into open problems/,
+      );
+    });
+  });
 });

@@ -5,6 +5,7 @@ import {
   ALL_SCOPES,
   type DynatraceSimulator,
   MAX_BODY_BYTES,
+  SAMPLE_APP_ENTITY_IDS,
   sampleAppScenario,
   startDynatraceSimulator,
 } from '../../../sim/dynatrace';
@@ -241,5 +242,59 @@ describe('startDynatraceSimulator', () => {
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
+  });
+
+  describe('problem detection and notifications', () => {
+    it('runs problem detection on a timer with the simulator clock when asked to', async () => {
+      let now = NOW;
+      const timed = await startDynatraceSimulator({
+        now: () => now,
+        scenario: sampleAppScenario({ now: NOW }),
+        problemDetection: { intervalMs: 5, failureRatePercent: 20 },
+      });
+      try {
+        assert.equal(timed.state.problemDetector.settings.failureRatePercent, 20);
+        timed.state.deploy('Staging', 2, now);
+        now += 4 * 60_000;
+        // Bounded wait for the timer's next run; no assertion on when it happens.
+        for (let attempt = 0; attempt < 400 && timed.state.problems.list().length === 0; attempt += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        assert.deepEqual(
+          timed.state.problems.list().map((problem) => [problem.title, problem.affectedEntityIds]),
+          [['Failure rate increase', [SAMPLE_APP_ENTITY_IDS.staging.service]]],
+        );
+      } finally {
+        await timed.close();
+      }
+    });
+
+    it('does not detect problems by itself without an interval', async () => {
+      simulator.state.deploy('Staging', 2, clock);
+      clock += 10 * 60_000;
+      await apiClient(simulator).get('/api/v2/problems');
+      assert.deepEqual(simulator.state.problems.list(), []);
+    });
+
+    it('refuses an interval that is not a positive number', async () => {
+      await assert.rejects(
+        startDynatraceSimulator({ problemDetection: { intervalMs: 0 } }),
+        /problemDetection\.intervalMs: expected a positive number of milliseconds, found 0/,
+      );
+    });
+
+    it('takes its notification targets from the options, validated', async () => {
+      const target = { url: 'http://127.0.0.1:9/hook', payload: '{"PID":"{PID}"}' };
+      const configured = await startDynatraceSimulator({ now: () => NOW, notifications: [target] });
+      try {
+        assert.deepEqual(configured.notifications.targets, [target]);
+      } finally {
+        await configured.close();
+      }
+      await assert.rejects(
+        startDynatraceSimulator({ notifications: [{ url: 'nope', payload: '{}' }] }),
+        /notifications\[0\]\.url: expected an absolute http\(s\) URL/,
+      );
+    });
   });
 });
