@@ -1,4 +1,6 @@
 import { type HttpRequest } from '@azure/functions';
+import { findExcessiveNesting, MAX_JSON_NESTING } from '../../lib/json/find-excessive-nesting';
+import { lineAndColumn } from '../../lib/json/line-and-column';
 
 import { MAX_WINDOW_MINUTES, MISSING_DATA_POLICIES, type MissingDataPolicy } from '../../lib/monspec';
 import { type GateRequest, type MonspecInput, type WindowEnd } from './gate-request';
@@ -82,6 +84,16 @@ function readJsonFields(text: string): Fields {
     throw new GateRequestError(
       `the body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
       { cause: error },
+    );
+  }
+  // Checked before anything walks the value: echoing or redacting a deeply nested context would
+  // overflow the stack after Dynatrace had already been queried.
+  const excess = findExcessiveNesting(text, MAX_JSON_NESTING);
+  if (excess !== undefined) {
+    const { line, column } = lineAndColumn(text, excess.offset);
+    throw new GateRequestError(
+      `the body nests objects and arrays more than ${MAX_JSON_NESTING} levels deep at line ${line}, column ${column}; ` +
+        'a gate request needs only a few',
     );
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {

@@ -6,6 +6,7 @@ import {
   type EvaluationRequest,
   type EvaluationResult,
   type Monspec,
+  MonspecRequestError,
   planEvaluation,
   planTimeseriesV1,
   readWindowValues,
@@ -44,7 +45,8 @@ const V1_CONCURRENCY = 4;
  * (Metrics v2: one request per window per ten metrics, `resolution=Inf`, merged across entities), and judges
  * the values. The first failing request cancels the others, and its error is rethrown unchanged.
  *
- * @throws MonspecRequestError for an unknown service or comparison, or a monspec v1 cannot express.
+ * @throws MonspecRequestError for an unknown service or comparison, a window that would start before 1970,
+ *   or a monspec v1 cannot express.
  * @throws the client's errors (HttpError / DynatraceApiError) when Dynatrace fails after its retries.
  */
 export async function evaluateComparison(
@@ -52,6 +54,7 @@ export async function evaluateComparison(
   input: EvaluateComparisonInput,
 ): Promise<ComparisonEvaluation> {
   const plan = planEvaluation(input.monspec, input.request);
+  requireWindowsAfterEpoch(plan);
   const cancel = new AbortController();
   const signal = input.signal === undefined ? cancel.signal : AbortSignal.any([input.signal, cancel.signal]);
   const options = { deadline: input.deadline, signal };
@@ -96,6 +99,24 @@ export async function evaluateComparison(
   };
   const [source, compare] = await Promise.all([readWindow(plan.source), readWindow(plan.compare)]);
   return { plan, result: evaluatePlan(plan, { source, compare }), requests: fetches.size };
+}
+
+/**
+ * Dynatrace takes no time before 1970, and the client refuses one with a `RangeError`; an early window end
+ * (say `0`, or a day's shift from an end an hour after the epoch) is the request's fault and is said so.
+ */
+function requireWindowsAfterEpoch(plan: EvaluationPlan): void {
+  for (const window of [plan.source, plan.compare]) {
+    if (window.fromMs >= 0) continue;
+    const earliestEnd = plan.windowMinutes * 60_000 + window.shiftSeconds * 1000;
+    const shift = window.shiftSeconds === 0 ? '' : `, shifted back ${window.shiftSeconds} s`;
+    throw new MonspecRequestError(
+      'endMs',
+      `the ${window.role} window (${plan.windowMinutes} min${shift}) would start before 1970-01-01T00:00:00Z; ` +
+        `expected a window end at or after ${new Date(earliestEnd).toISOString()} (${earliestEnd} epoch ms), ` +
+        `found ${window.toMs + window.shiftSeconds * 1000}`,
+    );
+  }
 }
 
 async function readV1(

@@ -37,7 +37,7 @@ export {
   type RollbackTargetPolicy,
 } from './judge-release-candidate';
 export { judgeRunCandidate, type RunStageCandidate } from './judge-run-candidate';
-export { MAX_ENTITIES, parseProblemNotification } from './parse-problem-notification';
+export { MAX_ENTITIES, MAX_NESTING_DEPTH, parseProblemNotification } from './parse-problem-notification';
 export { type ImpactedEntity, type ProblemNotification } from './problem-notification';
 export { ProblemNotificationError } from './problem-notification-error';
 export { type EscalationReason, type RemediationDecision } from './remediation-decision';

@@ -1,3 +1,5 @@
+import { findExcessiveNesting, MAX_JSON_NESTING } from '../json/find-excessive-nesting';
+import { lineAndColumn } from '../json/line-and-column';
 import { locateJsonSyntaxError } from '../json/locate-json-syntax-error';
 import { isEntityId } from './entity-id';
 import { type ImpactedEntity, type ProblemNotification } from './problem-notification';
@@ -5,6 +7,8 @@ import { ProblemNotificationError } from './problem-notification-error';
 
 /** More entities than this are not looked at: each costs an Events API query. */
 export const MAX_ENTITIES = 50;
+/** Deepest nesting of objects and arrays accepted; a body nested deeper is refused before anything runs. */
+export const MAX_NESTING_DEPTH = MAX_JSON_NESTING;
 
 const PLACEHOLDER = /^\{[A-Za-z0-9[\]_]+\}$/;
 const EXAMPLE_TEMPLATE =
@@ -37,6 +41,13 @@ export function parseProblemNotification(body: string): ProblemNotification {
     parsed = JSON.parse(text);
   } catch {
     throw new ProblemNotificationError(describeSyntaxError(text));
+  }
+  const excess = findExcessiveNesting(text, MAX_NESTING_DEPTH);
+  if (excess !== undefined) {
+    throw new ProblemNotificationError(
+      `body nests objects and arrays more than ${MAX_NESTING_DEPTH} levels deep at ${describePosition(text, excess.offset)}; ` +
+        'a Dynatrace problem notification nests fewer than ten levels',
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ProblemNotificationError(
@@ -296,10 +307,12 @@ function tryParseJson(text: string): unknown {
 function describeSyntaxError(text: string): string {
   const problem = locateJsonSyntaxError(text);
   if (problem === undefined) return 'body is not JSON';
-  const before = text.slice(0, problem.offset);
-  const line = before.split('\n').length;
-  const column = problem.offset - before.lastIndexOf('\n');
-  return `body is not JSON at line ${line} column ${column}: ${problem.detail}`;
+  return `body is not JSON at ${describePosition(text, problem.offset)}: ${problem.detail}`;
+}
+
+function describePosition(text: string, offset: number): string {
+  const { line, column } = lineAndColumn(text, offset);
+  return `line ${line} column ${column}`;
 }
 
 function describeKind(value: unknown): string {

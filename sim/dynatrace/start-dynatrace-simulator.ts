@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
@@ -100,6 +101,8 @@ export async function startDynatraceSimulator(
     ...timeseriesV1Routes(routeContext),
   ];
   const shutdown = new AbortController();
+  // Every pending latency fault listens for shutdown; a benchmark may hold hundreds at once by design.
+  setMaxListeners(0, shutdown.signal);
   let environmentUrl = '';
   const notifications = new ProblemNotifier({
     state,

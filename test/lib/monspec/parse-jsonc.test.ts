@@ -97,4 +97,15 @@ describe('parseJsonc', () => {
   it('keeps the JSON.parse error as the cause', () => {
     assert.ok(syntaxErrorOf('{').cause instanceof SyntaxError);
   });
+
+  it('refuses objects and arrays nested deeper than 64 levels, pointing at where', () => {
+    assert.doesNotThrow(() => parseJsonc('['.repeat(64) + ']'.repeat(64)));
+    const error = syntaxErrorOf('{\n  "a": ' + '['.repeat(65) + ']'.repeat(65) + '\n}');
+    assert.deepEqual([error.line, error.column], [2, 71]);
+    assert.match(error.message, /nest more than 64 levels deep/);
+  });
+
+  it('does not count brackets inside comments towards the depth', () => {
+    assert.doesNotThrow(() => parseJsonc(`// ${'['.repeat(100)}\n{"a": [1] /* ${']'.repeat(100)} */}`));
+  });
 });
