@@ -6,7 +6,8 @@ import { createDynatraceClient } from '../../lib/dynatrace';
 import { evaluateComparison, type MetricsReader } from '../../lib/gate/evaluate-comparison';
 import { type Clock, createRedactor, type Logger, systemClock } from '../../lib/http';
 import { formatMonspecIssue, renderMarkdown } from '../../lib/monspec';
-import { type EvaluationContext, type EvaluationRecorder } from './evaluation-record';
+import { type ReportTarget } from './build-report-url';
+import { type EvaluationContext, type EvaluationRecord, type EvaluationRecorder } from './evaluation-record';
 import { createMonspecFetcher, type MonspecFetcher } from './fetch-monspec';
 import { type GateErrorBody, type GateVerdictBody } from './gate-response-body';
 import { type GateSettings } from './gate-settings';
@@ -29,6 +30,11 @@ export interface GateDependencies {
   readonly newEvaluationId?: () => string;
   /** Default: none. History recording hooks in here. */
   readonly recordEvaluation?: EvaluationRecorder;
+  /**
+   * The report link of a recorded evaluation, from the request URL (never with its query string, which may
+   * hold the function key). Default: none; the answer then has no `reportUrl`.
+   */
+  readonly reportUrl?: (requestUrl: string, target: ReportTarget) => string;
 }
 
 /** An HTTP handler of the Azure Functions v4 model. */
@@ -119,20 +125,36 @@ export function createGateHandler(dependencies: GateDependencies): GateHandler {
         ...(azureDevOps === undefined ? {} : { azureDevOps }),
         ...(gateRequest.context === undefined ? {} : { request: gateRequest.context }),
       };
+      let recorded = false;
       if (dependencies.recordEvaluation !== undefined) {
         try {
-          await dependencies.recordEvaluation({
+          // Redacted like the answer: the history is served back by /api/evaluations and /api/report.
+          const record = redactor.redactValue({
             evaluationId,
             evaluatedAt: new Date(startedAt).toISOString(),
             context,
             monspecOrigin: loaded.origin,
             result,
             dynatraceRequests: requests,
+          }) as EvaluationRecord;
+          await dependencies.recordEvaluation(record, {
+            signal: deadline.signal,
+            warn: (message) => log('warn', message),
           });
+          recorded = true;
         } catch (error) {
           log('warn', `the evaluation could not be recorded: ${describeError(error)}`);
         }
       }
+      // Only a recorded evaluation gets a link: the report could not show any other.
+      const reportUrl =
+        recorded && dependencies.reportUrl !== undefined
+          ? dependencies.reportUrl(request.url, {
+              service: result.service,
+              comparison: result.comparison,
+              evaluationId,
+            })
+          : undefined;
       log(
         'info',
         `${result.status} for ${result.service}/${result.comparison}${caller}: ${result.summary} ` +
@@ -144,6 +166,7 @@ export function createGateHandler(dependencies: GateDependencies): GateHandler {
         markdown: renderMarkdown(result),
         warnings: loaded.warnings.map(formatMonspecIssue),
         context,
+        ...(reportUrl === undefined ? {} : { reportUrl }),
       });
     } catch (error) {
       const failure = mapGateError(error, {

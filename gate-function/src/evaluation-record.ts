@@ -23,9 +23,17 @@ export interface EvaluationRecord {
   readonly dynatraceRequests: number;
 }
 
+/** What a recorder gets besides the record. */
+export interface RecordingOptions {
+  /** Aborted when the gate's deadline passes: the verdict must not wait for the recording any longer. */
+  readonly signal: AbortSignal;
+  /** Writes a warning to the invocation log (redacted), e.g. that old history could not be deleted. */
+  readonly warn: (message: string) => void;
+}
+
 /**
  * Stores an evaluation's record, e.g. as history for later comparisons. The gate's only side effect:
  * Azure DevOps re-samples a gate many times, so nothing else may happen per request. A recorder that
  * fails does not change the verdict; the failure is logged.
  */
-export type EvaluationRecorder = (record: EvaluationRecord) => Promise<void>;
+export type EvaluationRecorder = (record: EvaluationRecord, options: RecordingOptions) => Promise<void>;

@@ -14,6 +14,11 @@ export interface GateVerdictBody extends EvaluationResult {
   /** Monspec warnings (unknown keys and the like), as `path: message`. */
   readonly warnings: readonly string[];
   readonly context: EvaluationContext;
+  /**
+   * The build-validation report of this service and comparison with this evaluation highlighted, when the
+   * evaluation was recorded. It carries no function key: add `&code=<key>` to open it.
+   */
+  readonly reportUrl?: string;
 }
 
 /** Any other answer: 400/413/415 for a bad request, 500 for misconfiguration, 502 for Dynatrace, 504 for the deadline. */
