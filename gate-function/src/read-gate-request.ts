@@ -66,7 +66,7 @@ export async function readGateRequest(request: HttpRequest): Promise<GateRequest
       'the request has no body; expected {"monspecUrl" or "monspec", "service", "comparison", …}',
     );
   }
-  return readFields(isJson ? readJsonFields(text) : readFormFields(text, contentType), isJson);
+  return readFields(isJson ? readJsonFields(text) : readFormFields(text, contentType));
 }
 
 function tooLarge(bytes: number): GateRequestError {
@@ -106,6 +106,14 @@ function readJsonFields(text: string): Fields {
   return fields;
 }
 
+/**
+ * Form parts named `context.<name>` carry the pipeline identity the quality-gate task sends (release or run,
+ * stage, attempt). The task sends the variables of classic releases and YAML runs alike; in each kind of
+ * pipeline the other kind's variables stay unexpanded (`$(Release.ReleaseId)`) and are dropped here.
+ */
+const CONTEXT_PART = /^context\.([A-Za-z][\w-]{0,63})$/i;
+const MAX_CONTEXT_PARTS = 32;
+
 function readFormFields(text: string, contentType: string): Fields {
   let parts;
   try {
@@ -117,17 +125,41 @@ function readFormFields(text: string, contentType: string): Fields {
     });
   }
   const fields = new Map<FieldName, unknown>();
-  const seen = new Set<FieldName>();
+  const seen = new Set<string>();
+  const once = (key: string, sentName: string): void => {
+    if (seen.has(key)) duplicate(sentName);
+    seen.add(key);
+  };
+  const context: Record<string, string> = {};
+  let contextParts = 0;
   for (const part of parts) {
+    const contextKey = CONTEXT_PART.exec(part.name)?.[1];
+    if (contextKey !== undefined) {
+      once(`context.${contextKey.toLowerCase()}`, part.name);
+      contextParts += 1;
+      if (contextParts > MAX_CONTEXT_PARTS) {
+        throw new GateRequestError(`at most ${MAX_CONTEXT_PARTS} context.* parts are accepted`, {
+          path: 'context',
+        });
+      }
+      const value = part.value.trim();
+      if (value !== '' && !UNEXPANDED_MACRO.test(value)) context[contextKey] = value;
+      continue;
+    }
     const name = knownName(part.name);
-    if (seen.has(name)) duplicate(part.name);
-    seen.add(name);
+    once(name, part.name);
     if (name === 'context') {
-      throw new GateRequestError('context is accepted in JSON requests only', { path: 'context' });
+      throw new GateRequestError(
+        'a form sends its context as context.<name> parts, not as one context part',
+        {
+          path: 'context',
+        },
+      );
     }
     // An empty form field is an input left blank; it means "not given".
     if (part.value.trim() !== '') fields.set(name, part.value);
   }
+  if (Object.keys(context).length > 0) fields.set('context', context);
   return fields;
 }
 
@@ -155,10 +187,10 @@ function duplicate(sentName: string): never {
   });
 }
 
-function readFields(fields: Fields, isJson: boolean): GateRequest {
+function readFields(fields: Fields): GateRequest {
   const onMissingSource = readPolicy(fields, 'onmissingsource');
   const onMissingCompare = readPolicy(fields, 'onmissingcompare');
-  const context = readContext(fields, isJson);
+  const context = readContext(fields);
   return {
     monspec: readMonspecInput(fields),
     service: readName(fields, 'service', 'the entity definition to evaluate, a top-level key of the monspec'),
@@ -294,9 +326,9 @@ function readPolicy(
   return policy;
 }
 
-function readContext(fields: Fields, isJson: boolean): Readonly<Record<string, unknown>> | undefined {
+function readContext(fields: Fields): Readonly<Record<string, unknown>> | undefined {
   const value = fields.get('context');
-  if (value === undefined || !isJson) return undefined;
+  if (value === undefined) return undefined;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new GateRequestError(`expected a JSON object, found ${describeValue(value)}`, { path: 'context' });
   }

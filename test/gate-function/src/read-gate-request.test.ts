@@ -214,12 +214,54 @@ describe('readGateRequest', () => {
       assert.equal(error.path, 'monspecUrl');
     });
 
-    it('refuses context and unknown fields', async () => {
+    it('refuses a single context part and unknown fields', async () => {
       assert.match(
         (await refused(formRequest({ context: '{}', service: 's' }))).message,
-        /JSON requests only/,
+        /context as context\.<name> parts/,
       );
       assert.equal((await refused(formRequest({ services: 's' }))).path, 'services');
+    });
+
+    it('collects context.<name> parts into the context, dropping empty ones and unexpanded variables', async () => {
+      const request = await readGateRequest(
+        formRequest({
+          monspecSource: 'inline',
+          monspec: '{}',
+          service: 's',
+          comparison: 'c',
+          'context.releaseId': '42',
+          'context.stage': ' Production ',
+          'context.runId': '$(Build.BuildId)',
+          'context.attempt': '',
+        }),
+      );
+      assert.deepEqual(request.context, { releaseId: '42', stage: 'Production' });
+    });
+
+    it('sends no context when every context part is empty or unexpanded', async () => {
+      const request = await readGateRequest(
+        formRequest({
+          monspec: '{}',
+          service: 's',
+          comparison: 'c',
+          'context.releaseId': '$(Release.ReleaseId)',
+        }),
+      );
+      assert.equal(request.context, undefined);
+    });
+
+    it('refuses a context part sent twice in any case, and more than 32 of them', async () => {
+      const twice = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="context.releaseId"\r\n\r\n1\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="CONTEXT.RELEASEID"\r\n\r\n2\r\n--${BOUNDARY}--\r\n`;
+      const duplicated = new HttpRequest({
+        method: 'POST',
+        url: 'http://localhost/api/gate',
+        headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+        body: { string: twice },
+      });
+      assert.match((await refused(duplicated)).message, /given more than once/);
+      const many = Object.fromEntries(Array.from({ length: 33 }, (_, index) => [`context.k${index}`, 'v']));
+      const tooMany = await refused(formRequest({ service: 's', comparison: 'c', ...many }));
+      assert.equal(tooMany.path, 'context');
     });
 
     it('refuses a field sent twice, even when one of them is empty', async () => {

@@ -5,8 +5,10 @@ import path from 'node:path';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 
 import { createGateHandler } from '../../../gate-function/src/create-gate-handler';
+import { describePipeline } from '../../../gate-function/src/describe-pipeline';
 import { readGateSettings } from '../../../gate-function/src/gate-settings';
 import { readGateRequest } from '../../../gate-function/src/read-gate-request';
+import { readPipelineIdentity } from '../../../gate-function/src/read-pipeline-identity';
 import { type DynatraceSimulator, startDynatraceSimulator } from '../../../sim/dynatrace';
 import { expandMacros, resolveTemplateValues } from '../../support/azure-devops-macros';
 import { evaluateTaskExpression } from './evaluate-task-expression';
@@ -60,6 +62,26 @@ const SYSTEM_VARIABLES = {
   'system.JobId': '11111111-2222-4333-8444-555555555555',
   'system.TimelineId': '22222222-3333-4444-8555-666666666666',
   'system.TaskInstanceId': '33333333-4444-4555-8666-777777777777',
+};
+
+/** The identity variables of a classic release gate (a release also knows its primary artifact's build). */
+const CLASSIC_RELEASE_VARIABLES = {
+  'System.TeamProject': 'Fabrikam Fiber',
+  'Release.ReleaseId': '42',
+  'Release.ReleaseName': 'Release-42',
+  'Release.EnvironmentName': 'Production',
+  'Release.AttemptNumber': '2',
+  'Build.BuildId': '1311',
+  'Build.BuildNumber': '20261122.3',
+};
+
+/** The identity variables of an agentless job in a YAML run. */
+const YAML_RUN_VARIABLES = {
+  'System.TeamProject': 'Fabrikam Fiber',
+  'Build.BuildId': '3051',
+  'Build.BuildNumber': '20261122.4',
+  'System.StageName': 'Production',
+  'System.StageAttempt': '1',
 };
 
 const FUNCTION_KEY = 'ZxPXnIEODXLRzYwCw1TgZ4osMfoKs9Zn6se6X/N0FnztfDvZbdOmYw==';
@@ -159,7 +181,12 @@ describe('the quality-gate task (tasks/quality-gate/task.json)', () => {
       const macros = new Set(
         templates.flatMap((template) => [...template.matchAll(/\$\(([^)]+)\)/g)].map((m) => m[1]!)),
       );
-      const known = new Set([...task.inputs.map((input) => input.name), ...Object.keys(SYSTEM_VARIABLES)]);
+      const known = new Set([
+        ...task.inputs.map((input) => input.name),
+        ...Object.keys(SYSTEM_VARIABLES),
+        ...Object.keys(CLASSIC_RELEASE_VARIABLES),
+        ...Object.keys(YAML_RUN_VARIABLES),
+      ]);
       for (const macro of macros)
         assert.ok(known.has(macro), `$(${macro}) is neither an input nor a known variable`);
       for (const input of task.inputs) assert.ok(macros.has(input.name), `${input.name} is not sent`);
@@ -204,6 +231,54 @@ describe('the quality-gate task (tasks/quality-gate/task.json)', () => {
       assert.equal(headers.PlanId, SYSTEM_VARIABLES['system.PlanId']);
       assert.equal(headers.TaskInstanceId, SYSTEM_VARIABLES['system.TaskInstanceId']);
       assert.ok(!Object.keys(headers).some((name) => name.toLowerCase() === 'authtoken'));
+    });
+
+    it('carries the classic release it gates, so the report links back to it', async () => {
+      const parsed = await readGateRequest(
+        toHttpRequest(requestFor(inline, { variables: CLASSIC_RELEASE_VARIABLES })),
+      );
+      assert.deepEqual(parsed.context, {
+        project: 'Fabrikam Fiber',
+        releaseId: '42',
+        releaseName: 'Release-42',
+        stage: 'Production',
+        attempt: '2',
+        runId: '1311',
+        runName: '20261122.3',
+      });
+      const link = describePipeline(
+        readPipelineIdentity({
+          request: parsed.context,
+          azureDevOps: { planUrl: SYSTEM_VARIABLES['system.CollectionUri'] },
+        }),
+      );
+      assert.deepEqual(link, {
+        label: 'Release-42 · Production · attempt 2',
+        url: 'https://dev.azure.com/contoso/Fabrikam%20Fiber/_release?releaseId=42&_a=release-summary',
+      });
+    });
+
+    it('carries the YAML run and stage it gates, dropping the classic variables that do not exist there', async () => {
+      const parsed = await readGateRequest(
+        toHttpRequest(requestFor(inline, { variables: YAML_RUN_VARIABLES })),
+      );
+      assert.deepEqual(parsed.context, {
+        project: 'Fabrikam Fiber',
+        runId: '3051',
+        runName: '20261122.4',
+        stageName: 'Production',
+        stageAttempt: '1',
+      });
+      const link = describePipeline(
+        readPipelineIdentity({
+          request: parsed.context,
+          azureDevOps: { planUrl: SYSTEM_VARIABLES['system.CollectionUri'] },
+        }),
+      );
+      assert.deepEqual(link, {
+        label: '20261122.4 · Production · attempt 1',
+        url: 'https://dev.azure.com/contoso/Fabrikam%20Fiber/_build/results?buildId=3051&view=results',
+      });
     });
 
     it('uses the monspec URL when that is the source, whatever the hidden inline input holds', async () => {
