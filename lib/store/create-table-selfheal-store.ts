@@ -1,7 +1,6 @@
-import { RestError, TableClient, type TableEntity } from '@azure/data-tables';
-import { createRedactor } from '../http/create-redactor';
+import { type TableEntity } from '@azure/data-tables';
 import { ClaimLostError } from './claim-lost-error';
-import { describeTableEndpoint } from './describe-table-endpoint';
+import { openTable, tableStatusOf, type TableOptions } from './open-table';
 import { toRowKey } from './problem-row-key';
 import {
   type ClaimPhase,
@@ -16,29 +15,16 @@ import { StoreUnavailableError } from './store-unavailable-error';
 import { RowReader } from './row-reader';
 
 /** How to reach the table and how long claims last. */
-export interface TableSelfHealStoreOptions {
-  /** An Azure Storage connection string (the function app's `AzureWebJobsStorage`). */
-  readonly connectionString: string;
-  /** 3–63 letters and digits, starting with a letter; created on first use. */
-  readonly tableName: string;
+export interface TableSelfHealStoreOptions extends TableOptions {
   /** How long a claim protects an attempt before another notification may take it over; default 10 minutes. */
   readonly leaseMs?: number;
   /** Epoch-ms clock for claim times and leases; default `Date.now`. */
   readonly now?: () => number;
-  /** Limit of one store operation, the SDK's own retries included; default 10 000 ms. */
-  readonly timeoutMs?: number;
-  /** The SDK's retries of transient failures; default 2 retries, 200 ms growing to at most 2 s. */
-  readonly retry?: {
-    readonly maxRetries: number;
-    readonly retryDelayMs: number;
-    readonly maxRetryDelayMs: number;
-  };
 }
 
 const PROBLEM_PARTITION = 'problem';
 const DEPLOYMENT_PARTITION = 'triggered-deployment';
 const DEFAULT_LEASE_MS = 10 * 60_000;
-const DEFAULT_TIMEOUT_MS = 10_000;
 /** Table Storage allows 64 KiB per string property (32 K UTF-16 characters); stay well below it. */
 const MAX_DETAILS_CHARS = 30_000;
 const TAKEOVER_ROUNDS = 3;
@@ -56,60 +42,19 @@ type Row = Record<string, string | number | boolean>;
  * @throws RangeError when the connection string, table name or an option is unusable (never echoing secrets).
  */
 export function createTableSelfHealStore(options: TableSelfHealStoreOptions): SelfHealStore {
-  const endpoint = describeTableEndpoint(options.connectionString);
-  const tableName = options.tableName;
-  if (!/^[A-Za-z][A-Za-z0-9]{2,62}$/.test(tableName)) {
-    throw new RangeError(
-      `table name "${tableName}" is not valid: expected 3–63 letters and digits starting with a letter`,
-    );
-  }
+  const opened = openTable(options);
+  const { client: table, tableName } = opened;
   const leaseMs = requirePositive(options.leaseMs ?? DEFAULT_LEASE_MS, 'leaseMs');
-  const timeoutMs = requirePositive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
   const now = options.now ?? Date.now;
-  const retry = options.retry ?? { maxRetries: 2, retryDelayMs: 200, maxRetryDelayMs: 2_000 };
-  const redactor = createRedactor([...endpoint.secrets, options.connectionString]);
-  const table = TableClient.fromConnectionString(options.connectionString, tableName, {
-    allowInsecureConnection: endpoint.allowInsecureConnection,
-    retryOptions: {
-      maxRetries: retry.maxRetries,
-      retryDelayInMs: retry.retryDelayMs,
-      maxRetryDelayInMs: retry.maxRetryDelayMs,
-    },
-  });
-
-  const fail = (operation: string, error: unknown): StoreUnavailableError => {
-    const status = error instanceof RestError ? error.statusCode : undefined;
-    const reason = isAbort(error)
-      ? `no answer within ${timeoutMs} ms`
-      : redactor.redact(error instanceof Error ? error.message.split('\n')[0] || error.name : String(error));
-    return new StoreUnavailableError(
-      operation,
-      tableName,
-      status,
-      reason,
-      error instanceof Error ? { cause: new Error(reason) } : undefined,
-    );
-  };
-  const call = { abortSignal: () => AbortSignal.timeout(timeoutMs) };
-
-  let tableReady: Promise<void> | undefined;
-  const ensureTable = (): Promise<void> => {
-    tableReady ??= table.createTable({ abortSignal: call.abortSignal() }).catch((error: unknown) => {
-      tableReady = undefined;
-      if (statusOf(error) === 409) return;
-      throw fail('create the table', error);
-    });
-    return tableReady;
-  };
 
   const readRow = async (partitionKey: string, rowKey: string, operation: string) => {
     try {
       return await table.getEntity<Record<string, unknown>>(partitionKey, rowKey, {
-        abortSignal: call.abortSignal(),
+        abortSignal: opened.signal(),
       });
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw fail(operation, error);
+      if (tableStatusOf(error) === 404) return undefined;
+      throw opened.failure(operation, error);
     }
   };
 
@@ -136,15 +81,15 @@ export function createTableSelfHealStore(options: TableSelfHealStoreOptions): Se
         'Replace',
         {
           etag,
-          abortSignal: call.abortSignal(),
+          abortSignal: opened.signal(),
         },
       );
       return requireEtag(response.etag, operation, tableName);
     } catch (error) {
-      const status = statusOf(error);
+      const status = tableStatusOf(error);
       // 404: the row was deleted meanwhile, which for this caller is as good as losing it.
       if (status === 412 || status === 404) return undefined;
-      throw fail(operation, error);
+      throw opened.failure(operation, error);
     }
   };
 
@@ -152,7 +97,7 @@ export function createTableSelfHealStore(options: TableSelfHealStoreOptions): Se
     async claimProblem(request) {
       const label = request.displayId ?? request.problemId;
       const operation = `claim problem ${label}`;
-      await ensureTable();
+      await opened.ensureTable();
       const attemptRow = (attempt: number): Row =>
         compact({
           problemId: request.problemId,
@@ -180,12 +125,12 @@ export function createTableSelfHealStore(options: TableSelfHealStoreOptions): Se
           const created = await table.createEntity(
             asEntity(PROBLEM_PARTITION, toRowKey(request.problemId), first),
             {
-              abortSignal: call.abortSignal(),
+              abortSignal: opened.signal(),
             },
           );
           return { kind: 'claimed', claim: claimOf(first, requireEtag(created.etag, operation, tableName)) };
         } catch (error) {
-          if (statusOf(error) !== 409) throw fail(operation, error);
+          if (tableStatusOf(error) !== 409) throw opened.failure(operation, error);
         }
         const existing = await readProblemRow(request.problemId, operation);
         if (existing === undefined) continue; // deleted between the insert and the read: insert again
@@ -256,13 +201,13 @@ export function createTableSelfHealStore(options: TableSelfHealStoreOptions): Se
     },
 
     async readProblem(problemId) {
-      await ensureTable();
+      await opened.ensureTable();
       return (await readProblemRow(problemId, `read problem ${problemId}`))?.record;
     },
 
     async recordTriggeredDeployment(deployment) {
       const operation = `record the triggered deployment ${deployment.description}`;
-      await ensureTable();
+      await opened.ensureTable();
       const row = compact({
         deploymentKey: deployment.deploymentKey,
         problemId: deployment.problemId,
@@ -276,16 +221,16 @@ export function createTableSelfHealStore(options: TableSelfHealStoreOptions): Se
           asEntity(DEPLOYMENT_PARTITION, toRowKey(deployment.deploymentKey), row),
           'Replace',
           {
-            abortSignal: call.abortSignal(),
+            abortSignal: opened.signal(),
           },
         );
       } catch (error) {
-        throw fail(operation, error);
+        throw opened.failure(operation, error);
       }
     },
 
     async findTriggeredDeployment(deploymentKey) {
-      await ensureTable();
+      await opened.ensureTable();
       const rowKey = toRowKey(deploymentKey);
       const row = await readRow(DEPLOYMENT_PARTITION, rowKey, 'look up a triggered deployment');
       return row === undefined ? undefined : toTriggeredDeployment(tableName, rowKey, row);
@@ -360,14 +305,6 @@ function compact(row: Record<string, string | number | boolean | undefined>): Ro
 
 function asEntity(partitionKey: string, rowKey: string, row: Row): TableEntity<Row> {
   return { partitionKey, rowKey, ...row };
-}
-
-function statusOf(error: unknown): number | undefined {
-  return error instanceof RestError ? error.statusCode : undefined;
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
 function requireEtag(etag: string | undefined, operation: string, tableName: string): string {
