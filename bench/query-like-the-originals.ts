@@ -1,4 +1,5 @@
 import { type DynatraceClient } from '../lib/dynatrace';
+import { queryTimeseriesV1 } from '../lib/gate/query-timeseries-v1';
 import {
   combineV1Totals,
   evaluatePlan,
@@ -28,18 +29,7 @@ export async function queryLikeTheOriginals(
   const source = new Map<string, number | null>();
   const compare = new Map<string, number | null>();
   for (const request of requests) {
-    const answer = await client.v1.queryTimeseries(request.timeseriesId, {
-      aggregationType: request.aggregationType,
-      percentile: request.percentile,
-      queryMode: request.queryMode,
-      startTimestamp: request.startTimestamp,
-      endTimestamp: request.endTimestamp,
-      ...('tags' in request ? { tags: request.tags } : { entities: request.entities }),
-    });
-    const totals = Object.values(answer.dataResult.dataPoints).flatMap((points) => {
-      const value = points.find((point) => point[1] !== null)?.[1];
-      return typeof value === 'number' ? [value] : [];
-    });
+    const totals = await queryTimeseriesV1(client, request);
     (request.role === 'source' ? source : compare).set(request.path, combineV1Totals(request, totals).value);
   }
   return { result: evaluatePlan(plan, { source, compare }), requests: requests.length };

@@ -1,4 +1,4 @@
-import { type DynatraceClient, type MetricData, type TimeseriesResult } from '../dynatrace';
+import { type DynatraceClient, type MetricData } from '../dynatrace';
 import {
   combineV1Totals,
   evaluatePlan,
@@ -13,6 +13,7 @@ import {
   type WindowPlan,
   type WindowValues,
 } from '../monspec';
+import { queryTimeseriesV1 } from './query-timeseries-v1';
 
 /** Which Dynatrace API reads the metrics: Metrics API v2, or the Timeseries API v1 of legacy tenants. */
 export type MetricsApiVersion = 'v2' | 'v1';
@@ -130,42 +131,19 @@ async function readV1(
   requests: number;
 }> {
   const requests = planTimeseriesV1(plan);
-  const answers = await mapWithConcurrency(requests, V1_CONCURRENCY, (request) =>
-    failFast(
-      reader.v1.queryTimeseries(
-        request.timeseriesId,
-        {
-          aggregationType: request.aggregationType,
-          percentile: request.percentile,
-          queryMode: request.queryMode,
-          startTimestamp: request.startTimestamp,
-          endTimestamp: request.endTimestamp,
-          ...('tags' in request ? { tags: request.tags } : { entities: request.entities }),
-        },
-        options,
-      ),
-    ),
+  const totals = await mapWithConcurrency(requests, V1_CONCURRENCY, (request) =>
+    failFast(queryTimeseriesV1(reader, request, options)),
   );
   const source = new Map<string, number | null>();
   const compare = new Map<string, number | null>();
   const notes = new Map<string, string[]>();
   requests.forEach((request, index) => {
-    const combined = combineV1Totals(request, perEntityTotals(answers[index]));
+    const combined = combineV1Totals(request, totals[index] ?? []);
     (request.role === 'source' ? source : compare).set(request.path, combined.value);
     if (combined.note !== undefined)
       notes.set(request.path, [...(notes.get(request.path) ?? []), combined.note]);
   });
   return { values: { source, compare }, notes, requests: requests.length };
-}
-
-/** With `queryMode=TOTAL` each entity has one data point for the whole window; entities without data have none. */
-function perEntityTotals(answer: TimeseriesResult | undefined): number[] {
-  const totals: number[] = [];
-  for (const points of Object.values(answer?.dataResult.dataPoints ?? {})) {
-    const value = points.find((point) => point[1] !== null)?.[1];
-    if (typeof value === 'number') totals.push(value);
-  }
-  return totals;
 }
 
 async function mapWithConcurrency<T, R>(
