@@ -1,3 +1,5 @@
+import { isUnexpandedMacro } from './is-unexpanded-macro';
+
 /**
  * Which Azure DevOps gate or check asked, from the headers the built-in "Invoke Azure Function" check
  * and the quality-gate task send (`PlanUrl: $(system.CollectionUri)`, `ProjectId`, `HubName`, `PlanId`,
@@ -36,7 +38,7 @@ export function readAzureDevOpsContext(headers: Headers): AzureDevOpsContext | u
   const context: Partial<Record<keyof AzureDevOpsContext, string>> = {};
   for (const [field, header] of Object.entries(HEADER_BY_FIELD) as [keyof AzureDevOpsContext, string][]) {
     const value = headers.get(header)?.trim();
-    if (value === undefined || value === '' || /^\$\([\w.-]+\)$/.test(value)) continue;
+    if (value === undefined || value === '' || isUnexpandedMacro(value)) continue;
     context[field] = value.slice(0, MAX_VALUE_LENGTH);
   }
   return Object.keys(context).length === 0 ? undefined : context;

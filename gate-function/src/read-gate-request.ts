@@ -5,6 +5,7 @@ import { lineAndColumn } from '../../lib/json/line-and-column';
 import { MAX_WINDOW_MINUTES, MISSING_DATA_POLICIES, type MissingDataPolicy } from '../../lib/monspec';
 import { type GateRequest, type MonspecInput, type WindowEnd } from './gate-request';
 import { GateRequestError } from './gate-request-error';
+import { isUnexpandedMacro } from './is-unexpanded-macro';
 import { MultipartFormError } from './multipart-form-error';
 import { parseMultipartForm, readMultipartBoundary } from './parse-multipart-form';
 
@@ -31,7 +32,6 @@ type FieldName = (typeof GATE_REQUEST_FIELDS)[number];
 type Fields = ReadonlyMap<FieldName, unknown>;
 
 const MAX_NAME_LENGTH = 256;
-const UNEXPANDED_MACRO = /^\$\([\w.-]+\)$/;
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /**
@@ -143,7 +143,7 @@ function readFormFields(text: string, contentType: string): Fields {
         });
       }
       const value = part.value.trim();
-      if (value !== '' && !UNEXPANDED_MACRO.test(value)) context[contextKey] = value;
+      if (value !== '' && !isUnexpandedMacro(value)) context[contextKey] = value;
       continue;
     }
     const name = knownName(part.name);
@@ -353,7 +353,7 @@ function requireString(value: unknown, name: string, what: string): string {
  * default is an undefined variable arrives as the literal macro. Saying so beats "service not found".
  */
 function rejectUnexpandedMacro(value: string, name: string): void {
-  if (UNEXPANDED_MACRO.test(value)) {
+  if (isUnexpandedMacro(value)) {
     throw new GateRequestError(
       `found ${value}, an Azure DevOps variable that is not defined in this pipeline; define the variable or fill in the input`,
       { path: name },

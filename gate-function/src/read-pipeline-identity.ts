@@ -1,5 +1,6 @@
 import { type PipelineIdentity } from '../../lib/store';
 import { type EvaluationContext } from './evaluation-record';
+import { isUnexpandedMacro } from './is-unexpanded-macro';
 
 type Field = keyof PipelineIdentity;
 
@@ -72,7 +73,7 @@ function lowerCaseKeys(object: Readonly<Record<string, unknown>>): Map<string, u
 function usable(field: Field, raw: unknown): string | undefined {
   if (typeof raw !== 'string' && !(typeof raw === 'number' && Number.isFinite(raw))) return undefined;
   const value = String(raw).trim();
-  if (value === '' || value.length > MAX_VALUE_LENGTH || /^\$\([\w.-]+\)$/.test(value)) return undefined;
+  if (value === '' || value.length > MAX_VALUE_LENGTH || isUnexpandedMacro(value)) return undefined;
   if (ID_FIELDS.has(field) && !/^\d{1,12}$/.test(value)) return undefined;
   if (field === 'collectionUri') return collectionUri(value);
   return value;

@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { createRedactor } from '../../lib/http';
+
 import { type BuildCatalog, SAMPLE_APP_BUILDS } from '../../sim/dynatrace';
 import { checkDemo } from './check-demo';
 import { DemoClock } from './demo-clock';
@@ -111,8 +113,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
   const secrets = [...(environment?.secrets ?? new Map<string, string>())].filter(
     ([, value]) => value !== '',
   );
-  const redact = (text: string): string =>
-    secrets.reduce((result, [, secret]) => result.split(secret).join('***'), text);
+  const { redact } = createRedactor(secrets.map(([, secret]) => secret));
   const observed = {
     startedAt: new Date(startedAt).toISOString(),
     demoTime: { from: formatDemoTime(demoStart), to: formatDemoTime(clock.now()) },
